@@ -1,0 +1,54 @@
+"""Command line: `python -m generator validate|build|serve`, run from the repository root.
+
+Only this module prints and chooses exit codes; everything else raises."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.problems import InputError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: current folder)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="check every record and report every problem")
+    build = commands.add_parser("build", help="validate, then build the site into site/")
+    build.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/site)")
+    serve = commands.add_parser("serve", help="build, serve on localhost and rebuild when a file changes")
+    serve.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    try:
+        return _run(args, root)
+    except InputError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found; nothing was built.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace, root: Path) -> int:
+    from generator.validate.knowledge_base import validate
+
+    if args.command == "validate":
+        kb = validate(root)
+        print(f"OK: {len(kb.mechanisms)} mechanisms, {len(kb.agreements)} agreements, {len(kb.practices)} practices.")
+        return 0
+    from generator.build.site import build_site, serve_site
+
+    if args.command == "build":
+        out = build_site(root, args.out or root / "site")
+        print(f"Built {out}")
+        return 0
+    serve_site(root, args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

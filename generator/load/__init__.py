@@ -1,0 +1,1 @@
+"""Step 1: read files strictly, keeping where every value came from."""

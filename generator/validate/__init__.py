@@ -1,0 +1,1 @@
+"""Step 2: typed models for every record, then checks across records."""

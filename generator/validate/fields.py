@@ -1,0 +1,145 @@
+"""Value types shared by the record models.
+
+Every value arrives as text (the loader converts nothing), so each type here parses text and
+says in plain words what it expected. Any field declared with `maybe(...)` also accepts the
+word `unknown`: a fact no source gives is written as `unknown`, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal, Union
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+)
+
+UNKNOWN = "unknown"
+LANGUAGES = ("es", "en", "fr")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ALLOWED_URL_SCHEMES = ("https", "http", "mailto")
+
+
+class StrictModel(BaseModel):
+    """Unknown fields are errors (a misspelt field must never be dropped silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty; write 'unknown' if no source gives it")
+    return value
+
+
+def _slug(value: str) -> str:
+    if len(value) > 80 or not SLUG.match(value):
+        raise ValueError(
+            f"'{value[:60]}' is not a valid id; use lower-case letters, digits and single hyphens, "
+            "at most 80 characters (e.g. mx-ca-ptat)"
+        )
+    return value
+
+
+def _country_code(value: str) -> str:
+    if not re.fullmatch(r"[A-Z]{2}", value):
+        raise ValueError(f"'{value[:20]}' is not an ISO 3166-1 alpha-2 code; expected two capital letters, e.g. MX")
+    return value
+
+
+def _year(value: str) -> str:
+    if not re.fullmatch(r"\d{4}", value) or not 1900 <= int(value) <= 2100:
+        raise ValueError(f"'{value[:20]}' is not a year; expected four digits between 1900 and 2100, e.g. 2019")
+    return value
+
+
+def _calendar_date(value: str) -> str:
+    try:
+        parsed = date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise ValueError(f"'{value[:20]}' is not a date; expected YYYY-MM-DD, e.g. 2026-11-22")
+    _year(value[:4])
+    return value
+
+
+def _partial_date(value: str) -> str:
+    """A date as precise as the source: 2019, 2019-07 or 2019-07-30."""
+    if re.fullmatch(r"\d{4}", value):
+        return _year(value)
+    if re.fullmatch(r"\d{4}-\d{2}", value) and 1 <= int(value[5:]) <= 12:
+        return _year(value[:4]) and value
+    try:
+        return _calendar_date(value)
+    except ValueError:
+        raise ValueError(
+            f"'{value[:20]}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2019-07-30"
+        ) from None
+
+
+def _url(value: str) -> str:
+    parts = urlsplit(value)
+    if any(ch.isspace() for ch in value) or parts.scheme not in ALLOWED_URL_SCHEMES:
+        raise ValueError(
+            f"'{value[:60]}' is not an allowed link; expected an address starting with https://, "
+            "http:// or mailto: and without spaces"
+        )
+    if parts.scheme != "mailto" and not parts.netloc:
+        raise ValueError(f"'{value[:60]}' has no host; expected e.g. https://www.gob.mx/stps")
+    return value
+
+
+def _gcm_objective(value: str) -> str:
+    if not re.fullmatch(r"[0-9]{1,2}", value) or not 1 <= int(value) <= 23:
+        raise ValueError(f"'{value[:20]}' is not a GCM objective; expected a number from 1 to 23")
+    return str(int(value))
+
+
+NonEmpty = Annotated[str, AfterValidator(_not_blank)]
+Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG.pattern})]
+CountryCode = Annotated[str, AfterValidator(_country_code), Field(json_schema_extra={"pattern": "^[A-Z]{2}$"})]
+Year = Annotated[str, AfterValidator(_year), Field(json_schema_extra={"pattern": r"^\d{4}$"})]
+CalendarDate = Annotated[str, AfterValidator(_calendar_date), Field(json_schema_extra={"format": "date"})]
+PartialDate = Annotated[
+    str, AfterValidator(_partial_date), Field(json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})
+]
+Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={"pattern": "^(https?://|mailto:)"})]
+GcmObjective = Annotated[str, AfterValidator(_gcm_objective)]
+Term = Annotated[str, AfterValidator(_not_blank)]  # resolved against a taxonomy in references.py
+
+
+def _which(value: Any) -> str:
+    return UNKNOWN if value == UNKNOWN else "known"
+
+
+def maybe(kind: Any) -> Any:
+    """`kind`, or the word `unknown`. Errors then name only the branch the value was meant for."""
+    return Annotated[
+        Union[Annotated[Literal["unknown"], Tag(UNKNOWN)], Annotated[kind, Tag("known")]],
+        Discriminator(_which),
+    ]
+
+
+class Text(StrictModel):
+    """Text for readers, in each language. Spanish and English are required; French falls back
+    to Spanish, with a visible notice, until someone translates it."""
+
+    es: NonEmpty = Field(description="Spanish text (required).")
+    en: NonEmpty = Field(description="English text (required).")
+    fr: NonEmpty | None = Field(default=None, description="French text; if missing the page shows the Spanish text with a notice.")
+
+    def get(self, language: str) -> str | None:
+        return getattr(self, language)
+
+
+class RichText(Text):
+    """Like Text, but may use a small Markdown subset: paragraphs, lists, **bold**, *italic*
+    and [links](https://…). Raw HTML is removed."""
