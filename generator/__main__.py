@@ -8,6 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator.build.errors import BuildError
 from generator.problems import InputError
 
 
@@ -28,6 +29,10 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         print(f"{len(error.problems)} problem(s) found; nothing was built.", file=sys.stderr)
+        return 1
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        print("The build failed; the previous site/ was left as it was.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -1,0 +1,1 @@
+"""Step 4: MkDocs + Material for each language, Pagefind search, atomic move into place."""

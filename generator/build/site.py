@@ -1,0 +1,107 @@
+"""Build the whole site: validate, render each language, run MkDocs strictly, index with
+Pagefind, and only then move the result into place. A failure at any step leaves the
+previous site untouched."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.build.errors import BuildError
+from generator.build.configs import language_config, site_prefix, write_config
+from generator.load.tree import LANGUAGES
+from generator.render.docs_tree import render_language, write_tree
+from generator.validate.knowledge_base import KnowledgeBase, validate
+
+ASSETS = Path(__file__).resolve().parent.parent / "render" / "assets"
+
+
+def build_site(root: Path, out: Path) -> Path:
+    kb = validate(root)
+    work = Path(tempfile.mkdtemp(prefix=".kb-build-", dir=out.parent))
+    try:
+        site = work / "site"
+        for language in LANGUAGES:
+            _build_language(root, kb, language, work, site / site_prefix(language))
+        _index_search(site)
+        _replace(out, site)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return out
+
+
+def prepare_language(root: Path, kb: KnowledgeBase, language: str, work: Path, site_dir: Path) -> Path:
+    """Render one language's docs tree and write its config; return the config path."""
+    docs = work / "docs" / language
+    if docs.exists():
+        shutil.rmtree(docs)
+    write_tree(render_language(kb, language), docs)
+    shutil.copytree(ASSETS, docs / "assets")
+    config_path = work / f"mkdocs.{language}.yml"
+    write_config(language_config(kb, language, root / "mkdocs.yml", docs, site_dir), config_path)
+    return config_path
+
+
+def _build_language(root: Path, kb: KnowledgeBase, language: str, work: Path, site_dir: Path) -> None:
+    config_path = prepare_language(root, kb, language, work, work / f"site-{language}")
+    _run_mkdocs(config_path, language)
+    # Each language is built apart (MkDocs empties its site_dir first), then nested: es at the root.
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    (work / f"site-{language}").rename(site_dir)
+
+
+def _run_mkdocs(config_path: Path, language: str) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    warnings = _CollectWarnings()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(warnings)
+    try:
+        build(load_config(config_file=str(config_path), strict=True))
+    except (MkDocsException, SystemExit) as error:
+        details = "\n".join(warnings.messages) or str(error)
+        raise BuildError(f"MkDocs failed for the '{language}' site:\n{details}") from None
+    finally:
+        logger.removeHandler(warnings)
+
+
+class _CollectWarnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _index_search(site: Path) -> None:
+    """One Pagefind run over the whole site writes one index per <html lang>."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
+        capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0:
+        raise BuildError(f"Pagefind failed:\n{result.stderr or result.stdout}")
+
+
+def _replace(out: Path, new_site: Path) -> None:
+    """Swap the finished site into place; the old one is removed only after the swap."""
+    old = None
+    if out.exists():
+        old = new_site.parent / "previous-site"
+        out.rename(old)
+    new_site.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def serve_site(root: Path, port: int) -> None:
+    from generator.build.serve import serve
+
+    serve(root, port)

@@ -1,0 +1,162 @@
+"""Render the knowledge base into one Markdown docs tree per language.
+
+The output is deterministic (records sorted by id, stable templates), so rebuilding an
+unchanged tree gives identical files, and golden tests can compare them byte for byte.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from generator.render.localize import Localizer
+from generator.render.statistics import study_comparison
+from generator.validate.knowledge_base import KnowledgeBase
+
+FALLBACK_MARKER = "<!-- kb:fallback-notice -->"
+SEARCH_BUNDLE = "pagefind/"  # Pagefind writes its bundle at the root of the whole site
+
+
+def environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("generator.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_language(kb: KnowledgeBase, language: str) -> dict[str, str]:
+    """Docs path -> Markdown text, for one language."""
+    renderer = _Renderer(kb, language)
+    return renderer.all_pages()
+
+
+def write_tree(pages: dict[str, str], docs_dir: Path) -> None:
+    for docs_path, text in sorted(pages.items()):
+        target = docs_dir / docs_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+class _Renderer:
+    def __init__(self, kb: KnowledgeBase, language: str):
+        self.kb = kb
+        self.language = language
+        self.env = environment()
+        self.L = Localizer(language, kb)
+        self.t = kb.ui[language]
+
+    def all_pages(self) -> dict[str, str]:
+        pages: dict[str, str] = {}
+        pages.update(self._narrative_pages())
+        pages.update(self._record_pages("mechanisms", "mechanism.md.j2", self.kb.mechanisms))
+        pages.update(self._record_pages("agreements", "agreement.md.j2", self.kb.agreements))
+        pages.update(self._record_pages("practices", "practice.md.j2", self.kb.practices))
+        pages["mechanisms/index.md"] = self._mechanism_catalogue()
+        pages["agreements/index.md"] = self._agreement_catalogue()
+        pages["practices/index.md"] = self._practice_catalogue()
+        pages["search.md"] = self._render("search.md.j2", "search.md", bundle=self._bundle_url())
+        return dict(sorted(pages.items()))
+
+    def _render(self, template: str, docs_path: str, **context: object) -> str:
+        self.L.start_page(docs_path)
+        text = self.env.get_template(template).render(L=self.L, t=self.t, **context)
+        notice = ""
+        if self.L.fell_back:
+            notice = f'<div class="admonition info kb-fallback" role="note"><p>{Markup.escape(self.t["not_translated"])}</p></div>'
+        return text.replace(FALLBACK_MARKER, notice)
+
+    def _names(self, records: dict) -> dict[str, str]:
+        return {record_id: self.L.text(record.name) for record_id, record in records.items()}
+
+    def _record_pages(self, folder: str, template: str, records: dict) -> dict[str, str]:
+        context = {
+            "mechanism_names": self._names(self.kb.mechanisms),
+            "agreement_names": self._names(self.kb.agreements),
+            "practice_names": self._names(self.kb.practices),
+        }
+        pages = {}
+        for record_id in sorted(records):
+            record = records[record_id]
+            links = {
+                "agreements": sorted(a.id for a in self.kb.agreements.values() if record_id in a.mechanisms),
+                "practices": sorted(p.id for p in self.kb.practices.values() if record_id in p.mechanisms),
+            }
+            path = f"{folder}/{record_id}.md"
+            pages[path] = self._render(template, path, r=record, **links, **context)
+        return pages
+
+    def _catalogue(self, folder: str, title: str, intro: str, headings: list[str], rows: list[dict]) -> str:
+        return self._render("catalogue.md.j2", f"{folder}/index.md", title=title, intro=intro, headings=headings, rows=rows)
+
+    def _mechanism_catalogue(self) -> str:
+        L, t = self.L, self.t
+        rows = [
+            {
+                "path": f"mechanisms/{m.id}.md",
+                "name": L.text(m.name) + (f" ({L.text(m.acronym)})" if m.acronym else ""),
+                "cells": [
+                    f"{L.terms('countries', m.origin_countries)} → {L.terms('countries', m.destination_countries)}",
+                    L.term("instrument-types", m.instrument_type),
+                    L.terms("sectors", m.sectors),
+                    L.term("statuses", m.status),
+                ],
+            }
+            for m in self._sorted(self.kb.mechanisms)
+        ]
+        headings = [t["col_name"], t["col_route"], t["col_type"], t["col_sector"], t["col_status"]]
+        return self._catalogue("mechanisms", t["nav_mechanisms"], t["catalogue_intro"], headings, rows)
+
+    def _agreement_catalogue(self) -> str:
+        L, t = self.L, self.t
+        rows = [
+            {
+                "path": f"agreements/{a.id}.md",
+                "name": L.text(a.name),
+                "cells": [L.terms("countries", a.parties), L.value(a.signed), L.term("statuses", a.status)],
+            }
+            for a in self._sorted(self.kb.agreements)
+        ]
+        headings = [t["col_name"], t["col_parties"], t["col_signed"], t["col_status"]]
+        return self._catalogue("agreements", t["nav_agreements"], t["agreements_intro"], headings, rows)
+
+    def _practice_catalogue(self) -> str:
+        L, t = self.L, self.t
+        rows = [
+            {
+                "path": f"practices/{p.id}.md",
+                "name": L.text(p.name),
+                "cells": [L.terms("countries", p.countries), L.terms("cycle-phases", p.cycle_phases)],
+            }
+            for p in self._sorted(self.kb.practices)
+        ]
+        headings = [t["col_name"], t["col_countries"], t["col_phases"]]
+        return self._catalogue("practices", t["nav_practices"], t["practices_intro"], headings, rows)
+
+    def _sorted(self, records: dict) -> list:
+        """Alphabetical by the name readers see in this language (then id, to stay stable)."""
+        return sorted(records.values(), key=lambda r: (self.L.text(r.name).casefold(), r.id))
+
+    def _narrative_pages(self) -> dict[str, str]:
+        pages = {}
+        for name, body in sorted(self.kb.pages[self.language].items()):
+            appendix = self._appendix(name)
+            pages[f"{name}.md"] = body.rstrip("\n") + ("\n\n" + appendix if appendix else "") + "\n"
+        return pages
+
+    def _appendix(self, name: str) -> str:
+        """Generated sections appended to narrative pages (never contributor HTML)."""
+        if name == "methodology":
+            return self._render("study_comparison.md.j2", "methodology.md", rows=study_comparison(self.kb))
+        if name == "glossary":
+            return self._render("glossary_terms.md.j2", "glossary.md", taxonomies=self.kb.taxonomies)
+        return ""
+
+    def _bundle_url(self) -> str:
+        prefix = "" if self.language == "es" else "../"
+        return self.L.url("index.md") + prefix + SEARCH_BUNDLE
