@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/site)")
     serve = commands.add_parser("serve", help="build, serve on localhost and rebuild when a file changes")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--lang", choices=["es", "en", "fr"], default="es", help="language to preview")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
@@ -51,7 +52,7 @@ def _run(args: argparse.Namespace, root: Path) -> int:
         out = build_site(root, args.out or root / "site")
         print(f"Built {out}")
         return 0
-    serve_site(root, args.port)
+    serve_site(root, args.port, args.lang)
     return 0
 
 

@@ -11,8 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.build.errors import BuildError
 from generator.build.configs import language_config, site_prefix, write_config
+from generator.build.errors import BuildError
 from generator.load.tree import LANGUAGES
 from generator.render.docs_tree import render_language, write_tree
 from generator.validate.knowledge_base import KnowledgeBase, validate
@@ -101,7 +101,7 @@ def _replace(out: Path, new_site: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def serve_site(root: Path, port: int) -> None:
+def serve_site(root: Path, port: int, language: str) -> None:
     from generator.build.serve import serve
 
-    serve(root, port)
+    serve(root, port, language)

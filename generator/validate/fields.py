@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -123,7 +123,7 @@ def _which(value: Any) -> str:
 def maybe(kind: Any) -> Any:
     """`kind`, or the word `unknown`. Errors then name only the branch the value was meant for."""
     return Annotated[
-        Union[Annotated[Literal["unknown"], Tag(UNKNOWN)], Annotated[kind, Tag("known")]],
+        Annotated[Literal["unknown"], Tag(UNKNOWN)] | Annotated[kind, Tag("known")],
         Discriminator(_which),
     ]
 

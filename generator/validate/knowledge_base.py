@@ -10,7 +10,7 @@ from generator.load.strict_yaml import Document
 from generator.load.tree import LANGUAGES, LoadedTree, load_tree
 from generator.problems import InputError, Problem, shorten
 from generator.validate.records import RECORD_TYPES, Agreement, Mechanism, Practice, Taxonomy, Term_
-from generator.validate.references import check_ids, check_references
+from generator.validate.references import check_figure_sources, check_ids, check_references
 from generator.validate.schema import check
 
 REQUIRED_PAGES = ("index", "methodology", "glossary", "safety")
@@ -138,9 +138,21 @@ def _add_records(tree: LoadedTree, kb: KnowledgeBase, problems: list[Problem]) -
         for doc in documents:
             record, found = check(doc, RECORD_TYPES[record_type])
             problems.extend(found)
-            problems.extend(check_references(record_type, doc, known) if isinstance(doc.data, dict) else [])
+            problems.extend(_not_already_reported(_cross_checks(record_type, doc, known), found))
             if record is not None:
                 targets[record_type][record.id] = record  # type: ignore[assignment]
+
+
+def _cross_checks(record_type: str, doc: Document, known: dict[str, set[str]]) -> list[Problem]:
+    if not isinstance(doc.data, dict):
+        return []
+    return check_references(record_type, doc, known) + check_figure_sources(doc)
+
+
+def _not_already_reported(problems: list[Problem], reported: list[Problem]) -> list[Problem]:
+    """A value the model already rejected (e.g. 'mx' as a country) needs no second message."""
+    places = {(p.line, p.column) for p in reported}
+    return [p for p in problems if (p.line, p.column) not in places]
 
 
 def _stem(doc: Document) -> str:

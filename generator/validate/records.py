@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from generator.validate.fields import (
     CalendarDate,
@@ -82,15 +82,6 @@ class Record(StrictModel):
     summary: Text = Field(description="Two or three plain sentences a worker with primary schooling understands.")
     sources: list[Source] = Field(min_length=1, description="Public sources for the facts in this record.")
     last_reviewed: CalendarDate = Field(description="Date (YYYY-MM-DD) someone last checked the record against its sources.")
-
-    @model_validator(mode="after")
-    def _figures_cite_existing_sources(self):  # noqa: ANN202 - pydantic hook
-        for figure in getattr(self, "figures", []):
-            if figure.source > len(self.sources):
-                raise ValueError(
-                    f"a figure cites source {figure.source}, but the record has {len(self.sources)} source(s)"
-                )
-        return self
 
 
 class Mechanism(Record):

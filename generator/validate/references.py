@@ -68,7 +68,7 @@ def check_references(record_type: str, doc: Document, known: dict[str, set[str]]
     problems = []
     for pattern, target in REFERENCES[record_type].items():
         for data_path, value in _walk(doc.data, pattern.split("."), ()):
-            if not isinstance(value, str) or value == "unknown" and target == "countries":
+            if not isinstance(value, str) or (value == "unknown" and target == "countries"):
                 continue
             normalised = str(int(value)) if target == "gcm-objectives" and value.isdigit() else value
             if normalised not in known[target]:
@@ -97,3 +97,20 @@ def _walk(data: Any, steps: list[str], data_path: DataPath) -> Iterator[tuple[Da
             yield from _walk(item, rest, (*data_path, index))
     elif isinstance(data, dict) and step in data:
         yield from _walk(data[step], rest, (*data_path, step))
+
+
+def check_figure_sources(doc: Document) -> list[Problem]:
+    """A figure names its source by number; that entry must exist."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    figures, sources = data.get("figures"), data.get("sources")
+    if not isinstance(figures, list) or not isinstance(sources, list):
+        return []
+    problems = []
+    for index, figure in enumerate(figures):
+        number = figure.get("source") if isinstance(figure, dict) else None
+        if isinstance(number, str) and number.isdigit() and int(number) > len(sources):
+            problems.append(Problem(
+                doc.path, *doc.locate(("figures", index, "source")), f"figures[{index}].source",
+                f"'{number}' names source {number}, but the record lists {len(sources)} source(s)",
+            ))
+    return problems

@@ -58,6 +58,8 @@ def _message(kind: str, error: dict[str, Any], data_path: tuple[Any, ...], model
     if kind == "literal_error":
         return f"{shorten(value)} is not allowed; expected one of: {ctx.get('expected', '').replace(chr(39), '')}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
+        if _allowed_fields(model, data_path) == ["es", "en", "fr"]:
+            return f"expected the text in each language (es: …, en: …, fr: …), got {_describe(value)}"
         return f"expected a mapping of fields (name: value), got {_describe(value)}"
     if kind == "list_type":
         return f"expected a list, e.g. [MX, GT], got {_describe(value)}"
