@@ -43,7 +43,7 @@ def language_config(kb: KnowledgeBase, language: str, base_config: Path, docs_di
         "extra": {
             "search_page": "search/",
             "alternate": [
-                {"name": kb.ui[other]["language_name"], "lang": other, "link": up + site_prefix(other)}
+                {"name": kb.ui[other]["language_name"], "lang": other, "link": "" if other == language else up + site_prefix(other)}
                 for other in LANGUAGES
             ],
         },

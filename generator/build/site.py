@@ -4,6 +4,7 @@ previous site untouched."""
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import subprocess
@@ -88,6 +89,9 @@ def _index_search(site: Path) -> None:
     )
     if result.returncode != 0:
         raise BuildError(f"Pagefind failed:\n{result.stderr or result.stdout}")
+    # Pagefind lists languages in no fixed order; sort them so identical trees give identical files.
+    entry = site / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True), encoding="utf-8")
 
 
 def _replace(out: Path, new_site: Path) -> None:

@@ -6,6 +6,7 @@ unchanged tree gives identical files, and golden tests can compare them byte for
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -20,7 +21,7 @@ SEARCH_BUNDLE = "pagefind/"  # Pagefind writes its bundle at the root of the who
 
 
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("generator.render", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -28,6 +29,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # Front matter values: already HTML-escaped text, quoted as a JSON string (valid YAML).
+    env.filters["yaml_string"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
+    return env
 
 
 def render_language(kb: KnowledgeBase, language: str) -> dict[str, str]:

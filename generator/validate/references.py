@@ -81,9 +81,8 @@ def _dangling(doc: Document, data_path: DataPath, value: str, target: str, choic
     if target == "@mechanism":
         message = f"{shorten(value)} is not the id of any file in mechanisms/"
     else:
-        listed = sorted(choices)
-        shown = ", ".join(listed[:12]) + (", …" if len(listed) > 12 else "")
-        message = f"{shorten(value)} is not in content/taxonomies/{target}.yaml; known: {shown}"
+        known = f"known: {', '.join(sorted(choices))}" if len(choices) <= 15 else "see the ids listed there"
+        message = f"{shorten(value)} is not in content/taxonomies/{target}.yaml; {known}"
     return Problem(doc.path, *doc.locate(data_path), field, message)
 
 
