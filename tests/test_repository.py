@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from generator.validate.fields import LANGUAGES, Text
 from generator.validate.knowledge_base import validate
@@ -28,7 +29,7 @@ def texts(value, where: str):
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from texts(item, f"{where}[{index}]")
-    elif hasattr(value, "model_fields"):
+    elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from texts(getattr(value, name), f"{where}.{name}" if where else name)
 
