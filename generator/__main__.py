@@ -17,6 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: current folder)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check every record and report every problem")
+    commands.add_parser("schema", help="write the JSON Schema of each record type into schema/")
     build = commands.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/site)")
     serve = commands.add_parser("serve", help="build, serve on localhost and rebuild when a file changes")
@@ -45,6 +46,12 @@ def _run(args: argparse.Namespace, root: Path) -> int:
     if args.command == "validate":
         kb = validate(root)
         print(f"OK: {len(kb.mechanisms)} mechanisms, {len(kb.agreements)} agreements, {len(kb.practices)} practices.")
+        return 0
+    if args.command == "schema":
+        from generator.validate.json_schema import write_schemas
+
+        for path in write_schemas(root):
+            print(f"Wrote {path.relative_to(root)}")
         return 0
     from generator.build.site import build_site, serve_site
 

@@ -12,7 +12,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED_FROM_REPO = ["mkdocs.yml", "overrides", "content/taxonomies", "content/ui", "content/pages"]
+SHARED_FROM_REPO = ["mkdocs.yml", "overrides", "schema", "content/taxonomies", "content/ui", "content/pages"]
 
 
 def make_site_root(target: Path) -> Path:

@@ -29,6 +29,7 @@ def build_site(root: Path, out: Path) -> Path:
         for language in LANGUAGES:
             _build_language(root, kb, language, work, site / site_prefix(language))
         _index_search(site)
+        shutil.copytree(root / "schema", site / "schema")  # published beside the records
         _replace(out, site)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -76,7 +76,8 @@ def _partial_date(value: str) -> str:
     if re.fullmatch(r"\d{4}", value):
         return _year(value)
     if re.fullmatch(r"\d{4}-\d{2}", value) and 1 <= int(value[5:]) <= 12:
-        return _year(value[:4]) and value
+        _year(value[:4])
+        return value
     try:
         return _calendar_date(value)
     except ValueError:
@@ -106,13 +107,18 @@ def _gcm_objective(value: str) -> str:
 NonEmpty = Annotated[str, AfterValidator(_not_blank)]
 Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG.pattern})]
 CountryCode = Annotated[str, AfterValidator(_country_code), Field(json_schema_extra={"pattern": "^[A-Z]{2}$"})]
-Year = Annotated[str, AfterValidator(_year), Field(json_schema_extra={"pattern": r"^\d{4}$"})]
+# Editors read YAML 1.2, where an unquoted 2019 is a number; the loader keeps it as text, so the
+# published schema accepts both for years, dates and objective numbers.
+TEXT_OR_NUMBER = ["string", "integer"]
+Year = Annotated[str, AfterValidator(_year), Field(json_schema_extra={"pattern": r"^\d{4}$", "type": TEXT_OR_NUMBER})]
 CalendarDate = Annotated[str, AfterValidator(_calendar_date), Field(json_schema_extra={"format": "date"})]
 PartialDate = Annotated[
-    str, AfterValidator(_partial_date), Field(json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})
+    str,
+    AfterValidator(_partial_date),
+    Field(json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$", "type": TEXT_OR_NUMBER}),
 ]
 Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={"pattern": "^(https?://|mailto:)"})]
-GcmObjective = Annotated[str, AfterValidator(_gcm_objective)]
+GcmObjective = Annotated[str, AfterValidator(_gcm_objective), Field(json_schema_extra={"type": TEXT_OR_NUMBER})]
 Term = Annotated[str, AfterValidator(_not_blank)]  # resolved against a taxonomy in references.py
 
 

@@ -42,7 +42,11 @@ class Figure(StrictModel):
     label: Text = Field(description="What is counted, e.g. 'workers placed'.")
     value: NonEmpty = Field(description="The figure as the source gives it, e.g. '25,000' or 'more than 13,000'.")
     year: maybe(Year) = Field(description="The year (or last year) the figure refers to.")
-    source: int = Field(ge=1, description="Number of the supporting entry in `sources` (1 for the first).")
+    source: int = Field(
+        ge=1,
+        description="Number of the supporting entry in `sources` (1 for the first).",
+        json_schema_extra={"type": ["integer", "string"], "pattern": "^[1-9][0-9]*$"},  # the loader reads text
+    )
 
 
 class Institution(StrictModel):
