@@ -46,9 +46,20 @@ def test_record_page_is_in_its_language(built, language, title, nav_label, headi
 
 def test_catalogue_lists_the_record_with_route_and_status(built) -> None:
     page = html(built, "en", "mechanisms")
-    row = re.search(r'<tr><td><a href="mx-ca-ptat/">Mexico–Canada Seasonal Agricultural Worker Program \(SAWP\)</a></td>(.*?)</tr>', page)
+    row = re.search(r'<tr ([^>]*)><td><a href="mx-ca-ptat/">Mexico–Canada Seasonal Agricultural Worker Program \(SAWP\)</a></td>(.*?)</tr>', page)
     assert row, "the catalogue row links to the record"
-    assert row.group(1) == "<td>Mexico → Canada</td><td>Memorandum of understanding</td><td>Agriculture</td><td>Active</td>"
+    cells = re.findall(r'<td data-label="([^"]+)">(.*?)</td>', row.group(2))
+    assert cells == [
+        ("Origin → destination", "Mexico → Canada"),
+        ("Type", "Memorandum of understanding"),
+        ("Sector", "Agriculture"),
+        ("Status", "Active"),
+    ]
+    # codes for the filter script; never contributed text
+    assert row.group(1) == (
+        'data-origin="MX" data-destination="CA" data-type="memorandum-of-understanding" data-sector="agriculture" '
+        'data-status="active" data-stay="seasonal" data-fees="yes" data-portability="unknown" data-return="yes"'
+    )
 
 
 def test_language_switcher_keeps_the_reader_on_the_same_record(built) -> None:

@@ -11,14 +11,18 @@ import yaml
 from generator.load.tree import LANGUAGES
 from generator.validate.knowledge_base import KnowledgeBase
 
+# Ordered for a migrant first: where to go, how to stay safe; then what officials compare.
 NAV = [
     ("nav_home", "index.md"),
     ("nav_mechanisms", "mechanisms/index.md"),
+    ("nav_countries", "countries/index.md"),
+    ("nav_safety", "safety.md"),
     ("nav_agreements", "agreements/index.md"),
     ("nav_practices", "practices/index.md"),
-    ("nav_safety", "safety.md"),
+    ("nav_statistics", "statistics.md"),
     ("nav_methodology", "methodology.md"),
     ("nav_glossary", "glossary.md"),
+    ("nav_data", "data.md"),
     ("nav_search", "search.md"),
 ]
 

@@ -7,12 +7,16 @@ unchanged tree gives identical files, and golden tests can compare them byte for
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from generator.render.catalogue_filters import catalogue_data, catalogue_filters
+from generator.render.finder_pages import country_pages, format_ui, grouping_pages, statistics_page
 from generator.render.localize import Localizer
+from generator.render.open_data import data_fields, exports
 from generator.render.statistics import study_comparison
 from generator.validate.knowledge_base import KnowledgeBase
 
@@ -31,13 +35,17 @@ def environment() -> Environment:
     )
     # Front matter values: already HTML-escaped text, quoted as a JSON string (valid YAML).
     env.filters["yaml_string"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
+    env.filters["fill"] = format_ui
     return env
 
 
 def render_language(kb: KnowledgeBase, language: str) -> dict[str, str]:
-    """Docs path -> Markdown text, for one language."""
-    renderer = _Renderer(kb, language)
-    return renderer.all_pages()
+    """Docs path -> file text, for one language. The open-data files are language-neutral and
+    live once, at the root of the Spanish site (/data/)."""
+    pages = _Renderer(kb, language).all_pages()
+    if language == "es":
+        pages.update({f"data/{name}": text for name, text in exports(kb).items()})
+    return pages
 
 
 def write_tree(pages: dict[str, str], docs_dir: Path) -> None:
@@ -54,6 +62,9 @@ class _Renderer:
         self.env = environment()
         self.L = Localizer(language, kb)
         self.t = kb.ui[language]
+        # The published address, for "how to cite"; set by the deploy (SITE_URL), else a site path.
+        base = os.environ.get("SITE_URL", "").rstrip("/")
+        self.site_url = f"{base}/{'' if language == 'es' else language + '/'}" if base else ""
 
     def all_pages(self) -> dict[str, str]:
         pages: dict[str, str] = {}
@@ -65,7 +76,19 @@ class _Renderer:
         pages["agreements/index.md"] = self._agreement_catalogue()
         pages["practices/index.md"] = self._practice_catalogue()
         pages["search.md"] = self._render("search.md.j2", "search.md", bundle=self._bundle_url())
+        pages.update(country_pages(self))
+        pages.update(grouping_pages(self))
+        pages["statistics.md"] = statistics_page(self)
+        pages["data.md"] = self._render(
+            "data.md.j2", "data.md", files=sorted(exports(self.kb)), fields=data_fields(), data_root=self._site_root("data.md") + "data/"
+        )
         return dict(sorted(pages.items()))
+
+    def render_page(self, template: str, docs_path: str, **context: object) -> str:
+        return self._render(template, docs_path, **context)
+
+    def sorted_records(self, records: dict) -> list:
+        return self._sorted(records)
 
     def _render(self, template: str, docs_path: str, **context: object) -> str:
         self.L.start_page(docs_path)
@@ -92,11 +115,13 @@ class _Renderer:
                 "practices": sorted(p.id for p in self.kb.practices.values() if record_id in p.mechanisms),
             }
             path = f"{folder}/{record_id}.md"
-            pages[path] = self._render(template, path, r=record, **links, **context)
+            address = f"{self.site_url}{folder}/{record_id}/" if self.site_url else f"{folder}/{record_id}/"
+            pages[path] = self._render(template, path, r=record, page_address=address, **links, **context)
         return pages
 
-    def _catalogue(self, folder: str, title: str, intro: str, headings: list[str], rows: list[dict]) -> str:
-        return self._render("catalogue.md.j2", f"{folder}/index.md", title=title, intro=intro, headings=headings, rows=rows)
+    def _catalogue(self, folder: str, title: str, intro: str, headings: list[str], rows: list[dict], **extra: object) -> str:
+        context = {"filters": None, "browse": None, **extra}
+        return self._render("catalogue.md.j2", f"{folder}/index.md", title=title, intro=intro, headings=headings, rows=rows, **context)
 
     def _mechanism_catalogue(self) -> str:
         L, t = self.L, self.t
@@ -104,6 +129,7 @@ class _Renderer:
             {
                 "path": f"mechanisms/{m.id}.md",
                 "name": L.text(m.name) + (f" ({L.text(m.acronym)})" if m.acronym else ""),
+                "data": catalogue_data(m),
                 "cells": [
                     f"{L.terms('countries', m.origin_countries)} → {L.terms('countries', m.destination_countries)}",
                     L.term("instrument-types", m.instrument_type),
@@ -114,7 +140,8 @@ class _Renderer:
             for m in self._sorted(self.kb.mechanisms)
         ]
         headings = [t["col_name"], t["col_route"], t["col_type"], t["col_sector"], t["col_status"]]
-        return self._catalogue("mechanisms", t["nav_mechanisms"], t["catalogue_intro"], headings, rows)
+        filters = catalogue_filters(self.kb, L, t)
+        return self._catalogue("mechanisms", t["nav_mechanisms"], t["catalogue_intro"], headings, rows, filters=filters)
 
     def _agreement_catalogue(self) -> str:
         L, t = self.L, self.t
@@ -140,7 +167,8 @@ class _Renderer:
             for p in self._sorted(self.kb.practices)
         ]
         headings = [t["col_name"], t["col_countries"], t["col_phases"]]
-        return self._catalogue("practices", t["nav_practices"], t["practices_intro"], headings, rows)
+        browse = [(t["phases_title"], "phases/index.md"), (t["objectives_title"], "objectives/index.md")]
+        return self._catalogue("practices", t["nav_practices"], t["practices_intro"], headings, rows, browse=browse)
 
     def _sorted(self, records: dict) -> list:
         """Alphabetical by the name readers see in this language (then id, to stay stable)."""
@@ -162,5 +190,9 @@ class _Renderer:
         return ""
 
     def _bundle_url(self) -> str:
-        prefix = "" if self.language == "es" else "../"
-        return self.L.url("index.md") + prefix + SEARCH_BUNDLE
+        return self._site_root("search.md") + SEARCH_BUNDLE
+
+    def _site_root(self, page: str) -> str:
+        """Relative link from a page to the root of the whole site (where the Spanish site is)."""
+        self.L.page = page
+        return self.L.url("index.md") + ("" if self.language == "es" else "../")
