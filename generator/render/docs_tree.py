@@ -185,6 +185,9 @@ class _Renderer:
         """Generated sections appended to narrative pages (never contributor HTML)."""
         if name == "methodology":
             return self._render("study_comparison.md.j2", "methodology.md", rows=study_comparison(self.kb))
+        if name == "index":
+            origins = sorted({c for m in self.kb.mechanisms.values() for c in m.origin_countries}, key=lambda c: self.L.term("countries", c))
+            return self._render("home_countries.md.j2", "index.md", origins=origins)
         if name == "glossary":
             return self._render("glossary_terms.md.j2", "glossary.md", taxonomies=self.kb.taxonomies)
         return ""
