@@ -30,8 +30,13 @@ class InputError(Exception):
 
 def shorten(value: object, limit: int = 60) -> str:
     """Quote a contributor's value for a message, cut so one bad line stays readable."""
-    text = value if isinstance(value, str) else repr(value)
-    text = text.replace("\n", "\\n")
+    text = printable(value if isinstance(value, str) else repr(value))
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f"'{text}'"
+
+
+def printable(text: str) -> str:
+    """Text for a one-line message: a line break, tab or other invisible character in a
+    contributor's key or value is shown as its escape (\\n, \\t, \\x1b)."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)

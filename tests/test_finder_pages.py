@@ -33,7 +33,7 @@ def page(site: Path, language: str, path: str) -> str:
 
 
 def table_rows(html_text: str, key: str) -> list[list[str]]:
-    table = re.search(rf'<table class="kb-[a-z]+" data-kb-stats="{key}">(.*?)</table>', html_text, re.S).group(1)
+    table = re.search(rf'<table class="kb-[a-z]+"(?: data-pagefind-ignore)? data-kb-stats="{key}">(.*?)</table>', html_text, re.S).group(1)
     body = table.split("<tbody>")[1]
     return [re.findall(r"<td>(.*?)</td>", row) for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)]
 

@@ -47,3 +47,11 @@ def test_rendering_is_deterministic(rendered, tmp_path) -> None:
 
     again = render_language(validate(make_site_root(tmp_path / "repo")), "es")
     assert again == rendered["es"]
+
+
+def test_a_page_path_outside_the_docs_folder_is_refused(tmp_path) -> None:
+    from generator.render.docs_tree import write_tree
+
+    with pytest.raises(ValueError, match="outside the docs folder"):
+        write_tree({"../escape.md": "x"}, tmp_path / "docs")
+    assert not (tmp_path / "escape.md").exists()

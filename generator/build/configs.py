@@ -4,15 +4,20 @@
 from __future__ import annotations
 
 import html
+import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
+from generator.build.errors import BuildError
 from generator.load.tree import LANGUAGES
 from generator.validate.knowledge_base import KnowledgeBase
 
 # Ordered for a migrant first: where to go, how to stay safe; then what officials compare.
-NAV = [
+# An entry is (interface-string key, docs path), or (key, [entries]) for a section.
+NavEntry = tuple[str, "str | list[NavEntry]"]
+NAV: list[NavEntry] = [
     ("nav_home", "index.md"),
     ("nav_mechanisms", "mechanisms/index.md"),
     ("nav_countries", "countries/index.md"),
@@ -23,6 +28,13 @@ NAV = [
     ("nav_methodology", "methodology.md"),
     ("nav_glossary", "glossary.md"),
     ("nav_data", "data.md"),
+    # For contributors, translators and reviewers: one section, after what readers need.
+    ("nav_contribute", [
+        ("nav_contributing", "contributing.md"),
+        ("nav_fields", "fields.md"),
+        ("nav_translations", "translations.md"),
+        ("nav_maintenance", "maintenance.md"),
+    ]),
     ("nav_search", "search.md"),
 ]
 
@@ -32,10 +44,22 @@ def site_prefix(language: str) -> str:
     return "" if language == "es" else f"{language}/"
 
 
+def site_url(language: str, base: str | None = None) -> str | None:
+    """The published address of a language's site, from SITE_URL (the deploy sets it to
+    https://OWNER.github.io/REPO/ for a project site); None when unset, as in local previews."""
+    base = (os.environ.get("SITE_URL", "") if base is None else base).strip()
+    if not base:
+        return None
+    parts = urlsplit(base)
+    if parts.scheme not in ("https", "http") or not parts.netloc or parts.query or parts.fragment:
+        raise BuildError(f"SITE_URL {base!r} is not a site address; expected e.g. https://owner.github.io/repo/")
+    return base.rstrip("/") + "/" + site_prefix(language)
+
+
 def language_config(kb: KnowledgeBase, language: str, base_config: Path, docs_dir: Path, site_dir: Path) -> dict:
     ui = kb.ui[language]
     up = "../" if language != "es" else ""
-    return {
+    config = {
         "INHERIT": str(base_config),
         "site_name": html.escape(ui["site_name"]),
         "site_description": html.escape(ui["site_description"]),
@@ -43,15 +67,25 @@ def language_config(kb: KnowledgeBase, language: str, base_config: Path, docs_di
         "site_dir": str(site_dir),
         # Paths in an INHERITed file resolve against the generated config, so name them here.
         "theme": {"language": language, "custom_dir": str(base_config.parent / "overrides")},
-        "nav": [{html.escape(ui[key]): path} for key, path in NAV],
+        "nav": _nav(ui, NAV),
         "extra": {
             "search_page": "search/",
-            "alternate": [
+            # Not `alternate`: with it Material adds <link rel=alternate> to every page head, and
+            # its script then downloads each language's whole sitemap on every page load.
+            "languages": [
                 {"name": kb.ui[other]["language_name"], "lang": other, "link": "" if other == language else up + site_prefix(other)}
                 for other in LANGUAGES
             ],
         },
     }
+    address = site_url(language)
+    if address:  # canonical links, the sitemap and the 404 page's links need the published address
+        config["site_url"] = address
+    return config
+
+
+def _nav(ui: dict[str, str], entries: list[NavEntry]) -> list[dict]:
+    return [{html.escape(ui[key]): target if isinstance(target, str) else _nav(ui, target)} for key, target in entries]
 
 
 def write_config(config: dict, path: Path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.build.configs import language_config, site_prefix, write_config
 from generator.build.errors import BuildError
+from generator.build.parallel import run_each
 from generator.load.tree import LANGUAGES
 from generator.render.docs_tree import render_language, write_tree
 from generator.validate.knowledge_base import KnowledgeBase, validate
@@ -26,8 +27,11 @@ def build_site(root: Path, out: Path) -> Path:
     work = Path(tempfile.mkdtemp(prefix=".kb-build-", dir=out.parent))
     try:
         site = work / "site"
-        for language in LANGUAGES:
-            _build_language(root, kb, language, work, site / site_prefix(language))
+        run_each(lambda language: _build_language(root, kb, language, work), LANGUAGES)
+        for language in LANGUAGES:  # each was built apart (MkDocs empties its site_dir); nest them: es at the root
+            target = site / site_prefix(language)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            (work / f"site-{language}").rename(target)
         _index_search(site)
         shutil.copytree(root / "schema", site / "schema")  # published beside the records
         _replace(out, site)
@@ -48,12 +52,10 @@ def prepare_language(root: Path, kb: KnowledgeBase, language: str, work: Path, s
     return config_path
 
 
-def _build_language(root: Path, kb: KnowledgeBase, language: str, work: Path, site_dir: Path) -> None:
+def _build_language(root: Path, kb: KnowledgeBase, language: str, work: Path) -> None:
+    """Render and build one language into work/site-LANGUAGE (run in parallel: see parallel.py)."""
     config_path = prepare_language(root, kb, language, work, work / f"site-{language}")
     _run_mkdocs(config_path, language)
-    # Each language is built apart (MkDocs empties its site_dir first), then nested: es at the root.
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    (work / f"site-{language}").rename(site_dir)
 
 
 def _run_mkdocs(config_path: Path, language: str) -> None:
@@ -101,7 +103,12 @@ def _replace(out: Path, new_site: Path) -> None:
     if out.exists():
         old = new_site.parent / "previous-site"
         out.rename(old)
-    new_site.rename(out)
+    try:
+        new_site.rename(out)
+    except OSError:
+        if old is not None:  # put the previous site back before the work folder is deleted
+            old.rename(out)
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 

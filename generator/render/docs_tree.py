@@ -14,9 +14,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from generator.render.catalogue_filters import catalogue_data, catalogue_filters
+from generator.render.field_reference import field_reference_page
 from generator.render.finder_pages import country_pages, format_ui, grouping_pages, statistics_page
 from generator.render.localize import Localizer
-from generator.render.open_data import data_fields, exports
+from generator.render.maintenance_pages import maintenance_page, translation_status_page
+from generator.render.open_data import data_fields, export_names, exports
 from generator.render.statistics import study_comparison
 from generator.validate.knowledge_base import KnowledgeBase
 
@@ -49,8 +51,12 @@ def render_language(kb: KnowledgeBase, language: str) -> dict[str, str]:
 
 
 def write_tree(pages: dict[str, str], docs_dir: Path) -> None:
+    root = docs_dir.resolve()
     for docs_path, text in sorted(pages.items()):
         target = docs_dir / docs_path
+        # Ids and codes are validated as slugs already; this is the second line of defence.
+        if not target.resolve().is_relative_to(root):
+            raise ValueError(f"refusing to write {docs_path!r} outside the docs folder")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
 
@@ -79,8 +85,11 @@ class _Renderer:
         pages.update(country_pages(self))
         pages.update(grouping_pages(self))
         pages["statistics.md"] = statistics_page(self)
+        pages["fields.md"] = field_reference_page(self)
+        pages["translations.md"] = translation_status_page(self)
+        pages["maintenance.md"] = maintenance_page(self)
         pages["data.md"] = self._render(
-            "data.md.j2", "data.md", files=sorted(exports(self.kb)), fields=data_fields(), data_root=self._site_root("data.md") + "data/"
+            "data.md.j2", "data.md", files=export_names(), fields=data_fields(), data_root=self._site_root("data.md") + "data/"
         )
         return dict(sorted(pages.items()))
 

@@ -30,6 +30,10 @@ def exports(kb: KnowledgeBase) -> dict[str, str]:
     return files
 
 
+def export_names() -> list[str]:
+    return sorted(f"{collection}.{kind}" for collection in COLLECTIONS.values() for kind in ("csv", "json"))
+
+
 def _json(records: list[BaseModel]) -> str:
     data = [record.model_dump(mode="json", exclude_none=True) for record in records]
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -6,6 +6,8 @@ pass through): it is rendered here, cleaned with an allow-list, and embedded as 
 
 from __future__ import annotations
 
+import functools
+
 import markdown
 import nh3
 
@@ -14,9 +16,13 @@ ALLOWED_ATTRIBUTES = {"a": {"href"}}
 ALLOWED_SCHEMES = {"https", "http", "mailto"}
 
 
+_MARKDOWN = markdown.Markdown(extensions=[], output_format="html")  # built once: building is costly
+
+
+@functools.lru_cache(maxsize=4096)  # country and phase pages repeat the records' texts
 def to_html(text: str) -> str:
     """Markdown subset -> safe HTML: no raw HTML, no attributes but link targets."""
-    rendered = markdown.markdown(text, extensions=[], output_format="html")
+    rendered = _MARKDOWN.reset().convert(text)
     return nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,

@@ -8,14 +8,15 @@ from pathlib import Path
 
 from generator.load.strict_yaml import Document
 from generator.load.tree import LANGUAGES, LoadedTree, load_tree
-from generator.problems import InputError, Problem, shorten
+from generator.problems import InputError, Problem, printable, shorten
 from generator.validate.records import RECORD_TYPES, Agreement, Mechanism, Practice, Taxonomy, Term_
 from generator.validate.references import check_figure_sources, check_ids, check_references
 from generator.validate.schema import check
 
 REQUIRED_PAGES = ("index", "methodology", "glossary", "safety")
 RAW_HTML = re.compile(r"<(?:[A-Za-z!/?])")
-LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")  # one level of (…) inside, as Markdown allows
+REFERENCE_TARGET = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)")  # [1]: target, for links written [text][1]
 SAFE_LINK = re.compile(r"^(?:https?://|mailto:|#|\.{0,2}/|[a-z0-9-]+(?:/|\.md|/index\.md)?(?:#[\w-]+)?$)")
 
 
@@ -77,9 +78,9 @@ def _add_ui(tree: LoadedTree, kb: KnowledgeBase, problems: list[Problem]) -> Non
     for language, strings in kb.ui.items():
         doc = tree.ui[language]
         for key in sorted(set(reference) - set(strings)):
-            problems.append(Problem(doc.path, 1, 1, key, "missing; every key in content/ui/es.yaml needs a translation"))
+            problems.append(Problem(doc.path, 1, 1, printable(key), "missing; every key in content/ui/es.yaml needs a translation"))
         for key in sorted(set(strings) - set(reference)):
-            problems.append(Problem(doc.path, *doc.locate((key,), key=True), key, "unknown key; it is not in content/ui/es.yaml"))
+            problems.append(Problem(doc.path, *doc.locate((key,), key=True), printable(key), "unknown key; it is not in content/ui/es.yaml"))
 
 
 def _flat_strings(doc: Document, problems: list[Problem]) -> dict[str, str] | None:
@@ -89,7 +90,7 @@ def _flat_strings(doc: Document, problems: list[Problem]) -> dict[str, str] | No
     strings = {}
     for key, value in doc.data.items():
         if not isinstance(value, str) or not value.strip():
-            problems.append(Problem(doc.path, *doc.locate((key,)), key, "expected non-empty text"))
+            problems.append(Problem(doc.path, *doc.locate((key,)), printable(key), "expected non-empty text"))
         else:
             strings[key] = value
     return strings
@@ -99,8 +100,9 @@ def _check_pages(tree: LoadedTree, problems: list[Problem]) -> None:
     """Narrative pages are Markdown without raw HTML, and link only to safe places."""
     for language in LANGUAGES:
         pages = tree.pages.get(language, {})
+        unreadable = {p.path for p in tree.problems}  # already reported: not UTF-8, too large
         for name in REQUIRED_PAGES:
-            if name not in pages:
+            if name not in pages and f"content/pages/{language}/{name}.md" not in unreadable:
                 problems.append(Problem(f"content/pages/{language}/{name}.md", 1, 1, "", "page is missing"))
         extra = set(pages) - set(tree.pages.get("es", {}))
         for name in sorted(extra):
@@ -120,7 +122,7 @@ def _page_problems(path: str, text: str) -> list[Problem]:
         html = RAW_HTML.search(line)
         if html:
             problems.append(Problem(path, number, html.start() + 1, "", "raw HTML is not allowed in pages; use Markdown"))
-        for link in LINK_TARGET.finditer(line):
+        for link in [*LINK_TARGET.finditer(line), *REFERENCE_TARGET.finditer(line)]:
             if not SAFE_LINK.match(link.group(1)):
                 problems.append(Problem(path, number, link.start(1) + 1, "",
                                         f"link {shorten(link.group(1))} is not allowed; use https://, mailto: or a page name"))

@@ -17,8 +17,10 @@ from generator.validate.fields import (
     Slug,
     StrictModel,
     Term,
+    TermId,
     Text,
     Url,
+    WholeNumber,
     Year,
     maybe,
 )
@@ -42,7 +44,7 @@ class Figure(StrictModel):
     label: Text = Field(description="What is counted, e.g. 'workers placed'.")
     value: NonEmpty = Field(description="The figure as the source gives it, e.g. '25,000' or 'more than 13,000'.")
     year: maybe(Year) = Field(description="The year (or last year) the figure refers to.")
-    source: int = Field(
+    source: WholeNumber = Field(
         ge=1,
         description="Number of the supporting entry in `sources` (1 for the first).",
         json_schema_extra={"type": ["integer", "string"], "pattern": "^[1-9][0-9]*$"},  # the loader reads text
@@ -156,7 +158,7 @@ class Practice(Record):
 class Term_(StrictModel):
     """One entry of a taxonomy."""
 
-    id: NonEmpty = Field(description="Code used in records.")
+    id: TermId = Field(description="Code used in records; also part of page addresses (countries/mx/).")
     label: Text = Field(description="Name shown to readers.")
     description: Text | None = Field(default=None, description="Short explanation, for the glossary.")
 

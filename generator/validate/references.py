@@ -43,24 +43,19 @@ REFERENCES: dict[str, dict[str, str]] = {
 
 
 def check_ids(documents: list[Document]) -> list[Problem]:
-    """The id is the file name (so links and URLs are predictable), and unique."""
+    """The id is the file name, so links and URLs are predictable; since file names are unique,
+    so are ids. A record that took another file's id says whose."""
     problems = []
-    seen: dict[str, str] = {}
+    owners = {Path(doc.path).stem: doc.path for doc in documents}
     for doc in documents:
         record_id = doc.data.get("id") if isinstance(doc.data, dict) else None
-        if not isinstance(record_id, str):
-            continue
         stem = Path(doc.path).stem
-        if record_id != stem:
-            problems.append(Problem(
-                doc.path, *doc.locate(("id",)), "id",
-                f"{shorten(record_id)} does not match the file name; expected '{stem}' (or rename the file)",
-            ))
-        if record_id in seen:
-            problems.append(Problem(
-                doc.path, *doc.locate(("id",)), "id", f"{shorten(record_id)} is already used by {seen[record_id]}",
-            ))
-        seen.setdefault(record_id, doc.path)
+        if not isinstance(record_id, str) or record_id == stem:
+            continue
+        message = f"{shorten(record_id)} does not match the file name; expected '{stem}' (or rename the file)"
+        if record_id in owners:
+            message += f"; {owners[record_id]} already has this id"
+        problems.append(Problem(doc.path, *doc.locate(("id",)), "id", message))
     return problems
 
 
@@ -70,7 +65,7 @@ def check_references(record_type: str, doc: Document, known: dict[str, set[str]]
         for data_path, value in _walk(doc.data, pattern.split("."), ()):
             if not isinstance(value, str) or (value == "unknown" and target == "countries"):
                 continue
-            normalised = str(int(value)) if target == "gcm-objectives" and value.isdigit() else value
+            normalised = str(int(value)) if target == "gcm-objectives" and _digits(value) else value
             if normalised not in known[target]:
                 problems.append(_dangling(doc, data_path, value, target, known[target]))
     return problems
@@ -107,9 +102,14 @@ def check_figure_sources(doc: Document) -> list[Problem]:
     problems = []
     for index, figure in enumerate(figures):
         number = figure.get("source") if isinstance(figure, dict) else None
-        if isinstance(number, str) and number.isdigit() and int(number) > len(sources):
+        if isinstance(number, str) and _digits(number) and int(number) > len(sources):
             problems.append(Problem(
                 doc.path, *doc.locate(("figures", index, "source")), f"figures[{index}].source",
                 f"'{number}' names source {number}, but the record lists {len(sources)} source(s)",
             ))
     return problems
+
+
+def _digits(value: str) -> bool:
+    """ASCII digits only: str.isdigit() is also true for '²', which int() refuses."""
+    return value.isascii() and value.isdigit()

@@ -7,10 +7,10 @@ import difflib
 import typing
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Discriminator, ValidationError
 
 from generator.load.strict_yaml import Document
-from generator.problems import Problem, shorten
+from generator.problems import Problem, printable, shorten
 from generator.validate.fields import UNKNOWN
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -28,7 +28,7 @@ def check(doc: Document, model: type[Model]) -> tuple[Model | None, list[Problem
 
 
 def _problem(doc: Document, model: type[BaseModel], error: dict[str, Any]) -> Problem:
-    data_path = tuple(part for part in error["loc"] if part not in _BRANCH_TAGS)
+    data_path = _without_branch_tags(model, error["loc"])
     kind = error["type"]
     at_key = kind == "extra_forbidden"
     line, column = doc.locate(data_path, key=at_key)
@@ -39,10 +39,36 @@ def _problem(doc: Document, model: type[BaseModel], error: dict[str, Any]) -> Pr
     return Problem(doc.path, line, column, field or "(file)", message)
 
 
+def _without_branch_tags(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """pydantic puts the branch a maybe(...) value took ('known' or 'unknown') after the field
+    name; drop it there, and only there, since a contributor may also write a key 'unknown'."""
+    path: list[Any] = []
+    current: Any = model
+    after_maybe = False
+    for part in loc:
+        if after_maybe and part in _BRANCH_TAGS:
+            after_maybe = False
+            continue
+        path.append(part)
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        after_maybe = part in fields and _has_discriminator(fields[part])
+        current = _inner_model(fields[part].annotation) if part in fields else None
+    return tuple(path)
+
+
+def _has_discriminator(info: Any) -> bool:
+    def search(node: Any) -> bool:
+        return isinstance(node, Discriminator) or any(search(a) for a in typing.get_args(node))
+    return any(search(m) for m in info.metadata) or search(info.annotation)
+
+
 def _dotted(data_path: tuple[Any, ...]) -> str:
     text = ""
     for part in data_path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        part = part if isinstance(part, int) else printable(str(part))
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
     return text
 
 
@@ -56,12 +82,14 @@ def _message(kind: str, error: dict[str, Any], data_path: tuple[Any, ...], model
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind == "literal_error":
-        return f"{shorten(value)} is not allowed; expected one of: {ctx.get('expected', '').replace(chr(39), '')}"
+        return f"{_describe(value)} is not allowed; expected one of: {ctx.get('expected', '').replace(chr(39), '')}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         if _allowed_fields(model, data_path) == ["es", "en", "fr"]:
             return f"expected the text in each language (es: …, en: …, fr: …), got {_describe(value)}"
         return f"expected a mapping of fields (name: value), got {_describe(value)}"
     if kind == "list_type":
+        if _allowed_fields(model, data_path):  # a list of entries, like sources
+            return f"expected a list of entries, each starting with '- ', got {_describe(value)}"
         return f"expected a list, e.g. [MX, GT], got {_describe(value)}"
     if kind == "string_type":
         return f"expected text, got {_describe(value)}"

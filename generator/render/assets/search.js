@@ -7,6 +7,10 @@
   var input = form.querySelector("input[name=q]");
   var status = form.querySelector(".kb-search-status");
   var list = form.querySelector(".kb-search-results");
+  var more = form.querySelector(".kb-search-more");
+  var PAGE = 5;  // each result's data is a separate download: fetch a few at a time
+  var pending = [];
+  var generation = 0;  // a newer search makes the answers of an older one stale
   var bundle = new URL(form.getAttribute("data-bundle"), document.baseURI).href;
   var pagefind = null;
 
@@ -37,11 +41,7 @@
     });
   }
 
-  function show(results) {
-    list.textContent = "";
-    status.textContent = results.length
-      ? results.length + " " + form.getAttribute("data-results")
-      : form.getAttribute("data-none");
+  function append(results) {
     results.forEach(function (result) {
       var item = document.createElement("li");
       var link = document.createElement("a");
@@ -55,14 +55,37 @@
     });
   }
 
+  function showNext() {
+    var mine = generation;
+    var batch = pending.splice(0, PAGE);
+    more.hidden = true;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (results) {
+      if (mine !== generation) return;
+      append(results);
+      more.hidden = pending.length === 0;
+    });
+  }
+
   function search(query) {
-    if (!query.trim()) { list.textContent = ""; status.textContent = ""; return; }
+    list.textContent = "";
+    status.textContent = "";
+    more.hidden = true;
+    var mine = ++generation;
+    pending = [];
+    if (!query.trim()) return;
     load().then(function (module) {
       return module.search(query);
     }).then(function (found) {
-      return Promise.all(found.results.slice(0, 20).map(function (r) { return r.data(); }));
-    }).then(show);
+      if (mine !== generation) return;
+      pending = found.results.slice();
+      status.textContent = pending.length
+        ? pending.length + " " + form.getAttribute("data-results")
+        : form.getAttribute("data-none");
+      return showNext();
+    });
   }
+
+  more.addEventListener("click", showNext);
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();

@@ -1,0 +1,1 @@
+"""Hostile inputs: malformed and malicious records, and what the generator does with them."""
