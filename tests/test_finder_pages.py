@@ -133,3 +133,11 @@ def test_phase_and_objective_pages_list_their_practices(kb, site) -> None:
         assert listed == {f"practices/{p.id}" for p in kb.practices.values() if phase in p.cycle_phases}
     listed = set(re.findall(r'data-kb-record="(practices/[\w-]+)"', page(site, "fr", "objectives/6")))
     assert listed == {f"practices/{p.id}" for p in kb.practices.values() if "6" in p.gcm_objectives}
+
+
+def test_an_acronym_already_in_the_name_is_not_repeated(kb, site) -> None:
+    for m in kb.mechanisms.values():
+        if not m.acronym:
+            continue
+        heading = re.search(r"<h1>(.*?)</h1>", page(site, "es", f"mechanisms/{m.id}"), re.S).group(1)
+        assert heading.count(f"({m.acronym.es})") <= 1, m.id

@@ -61,6 +61,11 @@ def write_tree(pages: dict[str, str], docs_dir: Path) -> None:
         target.write_text(text, encoding="utf-8")
 
 
+def _with_acronym(name: str, acronym: str) -> str:
+    """'Name (ACRONYM)', unless the name already carries the acronym."""
+    return f"{name} ({acronym})" if acronym and acronym not in name else name
+
+
 class _Renderer:
     def __init__(self, kb: KnowledgeBase, language: str):
         self.kb = kb
@@ -137,7 +142,7 @@ class _Renderer:
         rows = [
             {
                 "path": f"mechanisms/{m.id}.md",
-                "name": L.text(m.name) + (f" ({L.text(m.acronym)})" if m.acronym else ""),
+                "name": _with_acronym(L.text(m.name), L.text(m.acronym) if m.acronym else ""),
                 "data": catalogue_data(m),
                 "cells": [
                     f"{L.terms('countries', m.origin_countries)} → {L.terms('countries', m.destination_countries)}",
