@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -30,4 +28,10 @@ def on_pre_build(config, **_) -> None:
 
 
 def on_post_build(config, **_) -> None:
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", config["site_dir"], "--silent"], check=False)
+    from generator.build.errors import BuildError
+    from generator.build.site import index_search
+
+    try:
+        index_search(Path(config["site_dir"]))
+    except BuildError as error:
+        raise PluginError(str(error)) from None

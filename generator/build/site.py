@@ -32,7 +32,7 @@ def build_site(root: Path, out: Path) -> Path:
             target = site / site_prefix(language)
             target.parent.mkdir(parents=True, exist_ok=True)
             (work / f"site-{language}").rename(target)
-        _index_search(site)
+        index_search(site)
         shutil.copytree(root / "schema", site / "schema")  # published beside the records
         _replace(out, site)
     finally:
@@ -84,7 +84,7 @@ class _CollectWarnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _index_search(site: Path) -> None:
+def index_search(site: Path) -> None:
     """One Pagefind run over the whole site writes one index per <html lang>."""
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],

@@ -97,7 +97,7 @@ def test_an_unexpected_error_while_copying_leaves_the_site_untouched(root: Path,
         return real_copytree(source, target, *args, **kwargs)
 
     monkeypatch.setattr(site_module.shutil, "copytree", copytree)
-    monkeypatch.setattr(site_module, "_index_search", lambda site: None)
+    monkeypatch.setattr(site_module, "index_search", lambda site: None)
     quick_languages(monkeypatch)
     before = snapshot(root / "site")
     with pytest.raises(OSError, match="No space left"):
@@ -117,7 +117,7 @@ def test_a_failed_swap_puts_the_previous_site_back(root: Path, monkeypatch) -> N
         return real_rename(self, target)
 
     monkeypatch.setattr(Path, "rename", rename)
-    monkeypatch.setattr(site_module, "_index_search", lambda site: None)
+    monkeypatch.setattr(site_module, "index_search", lambda site: None)
     quick_languages(monkeypatch)
     before = snapshot(out)
     with pytest.raises(OSError, match="cross-device"):
@@ -127,7 +127,7 @@ def test_a_failed_swap_puts_the_previous_site_back(root: Path, monkeypatch) -> N
 
 def test_the_swap_itself_works_with_quick_languages(root: Path, monkeypatch) -> None:
     """The fakes above do reach the swap: without a failure, the new site replaces the old."""
-    monkeypatch.setattr(site_module, "_index_search", lambda site: None)
+    monkeypatch.setattr(site_module, "index_search", lambda site: None)
     quick_languages(monkeypatch)
     build_site(root, root / "site")
     assert (root / "site/index.html").read_text(encoding="utf-8") == "<html lang='es'>new build</html>"
