@@ -105,3 +105,19 @@ def test_a_query_in_the_address_is_searched_on_arrival(server, watched) -> None:
     assert page.input_value("#kb-search-input") == "ptas"
     links = page.eval_on_selector_all(".kb-search-results a", "links => links.map((a) => a.getAttribute('href'))")
     assert f"/fr/mechanisms/{RECORD}/" in links
+
+
+def test_results_come_five_at_a_time_and_more_loads_the_next_five(server, watched) -> None:
+    context, _ = watched
+    page = context.new_page()
+    page.goto(url(server, "es", "search/"))
+    assert not page.is_visible(".kb-search-more")  # nothing to show more of before a search
+    page.fill("#kb-search-input", "honduras")
+    page.click("form[data-kb-search] button[type=submit]")
+    page.wait_for_selector(".kb-search-results li")
+    total = int(page.inner_text(".kb-search-status").split()[0])
+    assert total > 5
+    assert page.locator(".kb-search-results li").count() == 5
+    page.click(".kb-search-more")
+    page.wait_for_function("document.querySelectorAll('.kb-search-results li').length > 5")
+    assert page.locator(".kb-search-results li").count() == min(10, total)
