@@ -22,7 +22,7 @@ class Run:
 
 
 class ChildFailed(RuntimeError):
-    pass
+    """A measured command exited with an error."""
 
 
 def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:

@@ -128,6 +128,8 @@ def _name(rng: random.Random, words: Words, kind: int, number: int) -> dict[str,
 
 
 def _sources(rng: random.Random, kind: str, number: int) -> list[dict]:
+    # example.org is reserved for examples (RFC 2606): a synthetic record, built only in a
+    # temporary folder for timing, must never point at a real source.
     return [
         {"title": f"Synthetic source {k} for {kind} {number}", "publisher": "Synthetic benchmark data", "year": str(rng.randint(2005, 2025)),
          "url": f"https://example.org/synthetic/{kind}/{number}/{k}", "accessed": "unknown"}

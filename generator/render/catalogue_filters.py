@@ -35,10 +35,10 @@ def catalogue_data(m: Mechanism) -> dict[str, str]:
 
 
 def catalogue_filters(kb: KnowledgeBase, L: Localizer, t: dict[str, str]) -> dict:
-    mechanisms = list(kb.mechanisms.values())
+    rows = [catalogue_data(m) for m in kb.mechanisms.values()]
     selects = []
     for name, (label_key, taxonomy, prefix) in SELECTS.items():
-        values = sorted({v for m in mechanisms for v in catalogue_data(m)[name].split()})
+        values = sorted({v for row in rows for v in row[name].split()})
         options = [(v, L.term(taxonomy, v) if taxonomy else t[f"{prefix}{v}"]) for v in values]
         selects.append({"name": name, "label": t[label_key], "options": sorted(options, key=lambda o: o[1].casefold())})
     checks = [(name, t[f"p_{field}"]) for name, field in CHECKS.items()]

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from generator.render.catalogue_filters import catalogue_data, catalogue_filters
 from generator.render.field_reference import field_reference_page
 from generator.render.finder_pages import country_pages, format_ui, grouping_pages, statistics_page
-from generator.render.localize import Localizer
+from generator.render.localize import Localizer, relative_url
 from generator.render.maintenance_pages import maintenance_page, translation_status_page
 from generator.render.open_data import data_fields, export_names, exports
 from generator.render.statistics import study_comparison
@@ -211,5 +211,4 @@ class _Renderer:
 
     def _site_root(self, page: str) -> str:
         """Relative link from a page to the root of the whole site (where the Spanish site is)."""
-        self.L.page = page
-        return self.L.url("index.md") + ("" if self.language == "es" else "../")
+        return relative_url(page, "index.md") + ("" if self.language == "es" else "../")

@@ -75,8 +75,9 @@ def statistics_page(r: _Renderer) -> str:
     kb, L, t = r.kb, r.L, r.t
     total = len(kb.mechanisms)
     sections = []
+    breakdowns = distributions(kb)
     for index, (name, taxonomy, heading) in enumerate(BREAKDOWNS):
-        rows = [(L.term(taxonomy, c.key) if taxonomy else t[f"scope_{c.key}"], c.count) for c in distributions(kb)[name]]
+        rows = [(L.term(taxonomy, c.key) if taxonomy else t[f"scope_{c.key}"], c.count) for c in breakdowns[name]]
         sections.append(_chart_section(r, f"chart-{index}", t[heading], rows, total))
     headline = headline_shares(kb)
     gaps = coverage(kb)
