@@ -34,6 +34,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates never change during a build: skip a file check per page
     )
     # Front matter values: already HTML-escaped text, quoted as a JSON string (valid YAML).
     env.filters["yaml_string"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
@@ -64,6 +65,15 @@ def write_tree(pages: dict[str, str], docs_dir: Path) -> None:
 def _with_acronym(name: str, acronym: str) -> str:
     """'Name (ACRONYM)', unless the name already carries the acronym."""
     return f"{name} ({acronym})" if acronym and acronym not in name else name
+
+
+def _linking(records: dict) -> dict[str, list[str]]:
+    """Mechanism id -> sorted ids of the records (agreements or practices) that list it."""
+    linking: dict[str, list[str]] = {}
+    for record_id in sorted(records):
+        for mechanism_id in dict.fromkeys(records[record_id].mechanisms):
+            linking.setdefault(mechanism_id, []).append(record_id)
+    return linking
 
 
 class _Renderer:
@@ -121,13 +131,12 @@ class _Renderer:
             "agreement_names": self._names(self.kb.agreements),
             "practice_names": self._names(self.kb.practices),
         }
+        # Which agreements and practices name each mechanism, found once rather than per page.
+        agreements_of, practices_of = _linking(self.kb.agreements), _linking(self.kb.practices)
         pages = {}
         for record_id in sorted(records):
             record = records[record_id]
-            links = {
-                "agreements": sorted(a.id for a in self.kb.agreements.values() if record_id in a.mechanisms),
-                "practices": sorted(p.id for p in self.kb.practices.values() if record_id in p.mechanisms),
-            }
+            links = {"agreements": agreements_of.get(record_id, []), "practices": practices_of.get(record_id, [])}
             path = f"{folder}/{record_id}.md"
             address = f"{self.site_url}{folder}/{record_id}/" if self.site_url else f"{folder}/{record_id}/"
             pages[path] = self._render(template, path, r=record, page_address=address, **links, **context)

@@ -3,6 +3,7 @@ Spanish fallback for missing French, taxonomy labels, and links between pages.""
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 
@@ -74,6 +75,7 @@ def page_directory(docs_path: str) -> str:
     return stem
 
 
+@functools.lru_cache(maxsize=65536)  # pages link to the same few targets thousands of times
 def relative_url(source: str, target: str) -> str:
     target_dir, _, anchor = page_directory(target.split("#")[0]), "", target.partition("#")[2]
     link = posixpath.relpath(target_dir or ".", page_directory(source) or ".")

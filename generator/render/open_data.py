@@ -7,11 +7,12 @@ of codes is joined with '; ', and a list of objects is written as JSON in its ce
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import typing
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from generator.validate.fields import LANGUAGES, Text
 from generator.validate.knowledge_base import KnowledgeBase
@@ -35,8 +36,10 @@ def export_names() -> list[str]:
 
 
 def _json(records: list[BaseModel]) -> str:
-    data = [record.model_dump(mode="json", exclude_none=True) for record in records]
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    # pydantic's serializer writes the same bytes as json.dumps(indent=1, ensure_ascii=False)
+    # of model_dump(mode="json"), a few times faster.
+    adapter = TypeAdapter(list[type(records[0])]) if records else TypeAdapter(list)
+    return adapter.dump_json(records, exclude_none=True, indent=1).decode() + "\n"
 
 
 def _csv(record_type: str, records: list[BaseModel]) -> str:
@@ -49,6 +52,7 @@ def _csv(record_type: str, records: list[BaseModel]) -> str:
     return out.getvalue()
 
 
+@functools.cache  # asked for every field of every record; the answer depends on the model only
 def _kind(annotation: object) -> str:
     """How a field is written in CSV: text, text-list, objects, object or value."""
     if typing.get_origin(annotation) is list:

@@ -69,15 +69,21 @@ def record_file(kind: str, record_id: str) -> str:
 
 def missing_texts(value: object, language: str, path: DataPath = ()) -> Iterator[MissingText]:
     """Every Text inside a value that has no text in `language`, in field order."""
+    for text_path, text in texts(value, path):
+        if not text.get(language):
+            yield MissingText(text_path, _dotted(text_path))
+
+
+def texts(value: object, path: DataPath = ()) -> Iterator[tuple[DataPath, Text]]:
+    """Every Text inside a value, with where it is, in field order."""
     if isinstance(value, Text):
-        if not value.get(language):
-            yield MissingText(path, _dotted(path))
+        yield path, value
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from missing_texts(item, language, (*path, index))
+            yield from texts(item, (*path, index))
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from missing_texts(getattr(value, name), language, (*path, name))
+            yield from texts(getattr(value, name), (*path, name))
 
 
 def translation_status(kb: KnowledgeBase) -> list[TranslationStatus]:
@@ -159,7 +165,10 @@ class _Locator:
 
 
 def _missing_by_language(record: Record) -> dict[str, tuple[MissingText, ...]]:
-    return _non_empty({language: tuple(missing_texts(record, language)) for language in LANGUAGES})
+    found = list(texts(record))  # walked once for the three languages
+    return _non_empty({
+        language: tuple(MissingText(path, _dotted(path)) for path, text in found if not text.get(language)) for language in LANGUAGES
+    })
 
 
 def _non_empty(missing: dict[str, tuple[MissingText, ...]]) -> dict[str, tuple[MissingText, ...]]:
