@@ -1,5 +1,7 @@
 """The generator's own work for one tree, alone and one step after the other: load + validate,
-render the three languages, write their Markdown trees. Prints JSON CPU seconds per step (process time: the build is compared in CPU time too, and other work on the machine does not inflate it).
+render the three languages, write their Markdown trees. Prints JSON CPU seconds per step
+(process time: the build is compared in CPU time too, and other work on the machine does not
+inflate it).
 Run by run.py with the project's .venv Python:  python benchmarks/generator_steps.py ROOT WORK"""
 
 from __future__ import annotations
