@@ -27,7 +27,7 @@ ALLOWED_SCHEMES = {"https", "http", "mailto"}
 _CMARK_OPTIONS = Options.CMARK_OPT_UNSAFE
 
 
-@functools.lru_cache(maxsize=4096)  # country and phase pages repeat the records' texts
+@functools.lru_cache(maxsize=32768)  # country pages repeat the records' texts: keep a whole language
 def to_html(text: str) -> str:
     """Markdown subset -> safe HTML: no raw HTML, no attributes but link targets."""
     rendered = cmarkgfm.markdown_to_html(text, options=_CMARK_OPTIONS).rstrip("\n")
