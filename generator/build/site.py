@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,13 @@ from generator.render.docs_tree import render_language, write_tree
 from generator.validate.knowledge_base import KnowledgeBase, validate
 
 ASSETS = Path(__file__).resolve().parent.parent / "render" / "assets"
+# A search downloads the index chunks holding its words, and a chunk also holds the words next
+# to them in alphabetical order ("temporary" shares one with "the"). Pagefind closes a chunk at
+# 20,000 word positions; at 10,000 the worst-case English search at 2,500 records fell from 156 KB
+# to 127 KB gzip (5,000 gave no more: more chunks per word, a bigger pf_meta). Pagefind 1.5 reads
+# this only from the environment, under an UNSTABLE name: if a later version drops it, chunks are
+# simply bigger again and benchmarks/run.py shows it.
+PAGEFIND_ENV = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": "10000"}
 
 
 def build_site(root: Path, out: Path) -> Path:
@@ -87,8 +95,11 @@ class _CollectWarnings(logging.Handler):
 def index_search(site: Path) -> None:
     """One Pagefind run over the whole site writes one index per <html lang>."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
-        capture_output=True, text=True, check=False,
+        # A record page's section headings are the same on every record: they would only make
+        # every record match "pagar" or "solicitar" and every word's index larger.
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
+         "--exclude-selectors", "[data-kb-record-page] h2"],
+        capture_output=True, text=True, check=False, env={**os.environ, **PAGEFIND_ENV},
     )
     if result.returncode != 0:
         raise BuildError(f"Pagefind failed:\n{result.stderr or result.stdout}")
