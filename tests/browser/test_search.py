@@ -121,3 +121,15 @@ def test_results_come_five_at_a_time_and_more_loads_the_next_five(server, watche
     page.click(".kb-search-more")
     page.wait_for_function("document.querySelectorAll('.kb-search-results li').length > 5")
     assert page.locator(".kb-search-results li").count() == min(10, total)
+
+
+@pytest.mark.parametrize("language", ["es", "en", "fr"])
+def test_headings_repeated_on_every_record_do_not_make_every_record_a_result(kb, server, watched, language) -> None:
+    # Searching for a section heading used to find every record (each page has it), and the
+    # words of those headings filled the index every search downloads. They are left out.
+    context, _ = watched
+    page = context.new_page()
+    page.goto(url(server, language, "search/"))
+    heading = kb.ui[language]["h_complaints"]
+    found = [link for link in page.evaluate(ALL_RESULTS, heading) if "/mechanisms/" in link and not link.endswith("/mechanisms/")]
+    assert len(found) < len(kb.mechanisms) // 2, f"{language}: {heading!r} finds {len(found)} of {len(kb.mechanisms)} records"
