@@ -5,6 +5,7 @@ Writes benchmarks/RESULTS.md. Everything is built in a temporary folder, removed
     python3 dev.py test                      # once: creates .venv with the pinned packages and Chromium
     .venv/bin/python benchmarks/run.py       # about 15 minutes on 2 cores
     .venv/bin/python benchmarks/run.py --sizes 25 250 --baseline-sizes 25   # quicker
+    .venv/bin/python benchmarks/run.py --report-only   # RESULTS.md again from RESULTS.json
 """
 
 from __future__ import annotations
@@ -86,7 +87,11 @@ def main() -> None:
     parser.add_argument("--baseline-sizes", type=int, nargs="*", default=[25, 250, 2500])
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "RESULTS.md")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--report-only", action="store_true", help="rewrite the Markdown from the last run's JSON (after editing analysis.md)")
     args = parser.parse_args()
+    if args.report_only:
+        _rewrite_report(args.out)
+        return
     tmp = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     before = machine()
     results: dict = {"machine": before, "ours": {}, "baseline": {}, "baseline_skipped": {}}
@@ -114,9 +119,18 @@ def main() -> None:
             shutil.rmtree(tmp, ignore_errors=True)
     results["machine_after"] = machine()
     command = "python3 dev.py test && .venv/bin/python benchmarks/run.py" + _arguments(args)
+    results["command"] = command
     write_report(results, args.out, command)
     (args.out.with_suffix(".json")).write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     print(f"wrote {args.out}")
+
+
+def _rewrite_report(out: Path) -> None:
+    saved = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    for part in ("ours", "baseline", "baseline_skipped"):  # JSON turned the record counts into strings
+        saved[part] = {int(n): figures for n, figures in saved[part].items()}
+    write_report(saved, out, saved.get("command", "python3 dev.py test && .venv/bin/python benchmarks/run.py"))
+    print(f"rewrote {out}")
 
 
 def _baseline_estimate(results: dict, n: int) -> float | None:
