@@ -127,7 +127,8 @@ def test_failed_build_leaves_the_previous_site_untouched(site_root, capsys) -> N
 
 
 def test_two_builds_of_the_same_tree_are_identical(site_root, tmp_path) -> None:
-    first, second = build_site(site_root, tmp_path / "a"), build_site(site_root, tmp_path / "b")
+    # The second goes into folders that do not exist yet: the build makes them.
+    first, second = build_site(site_root, tmp_path / "a"), build_site(site_root, tmp_path / "new" / "folder" / "b")
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     different = [f for f in files if (first / f).read_bytes() != (second / f).read_bytes() and f.name != "sitemap.xml.gz"]

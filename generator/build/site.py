@@ -32,6 +32,7 @@ PAGEFIND_ENV = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": "10000"}
 
 def build_site(root: Path, out: Path) -> Path:
     kb = validate(root)
+    out.parent.mkdir(parents=True, exist_ok=True)  # `build --out new/folder/site` just works
     work = Path(tempfile.mkdtemp(prefix=".kb-build-", dir=out.parent))
     try:
         site = work / "site"
