@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from generator.gc_pause import cycle_collector_paused
 from generator.render.catalogue_filters import catalogue_data, catalogue_filters
 from generator.render.field_reference import field_reference_page
 from generator.render.finder_pages import country_pages, format_ui, grouping_pages, statistics_page
@@ -45,9 +46,10 @@ def environment() -> Environment:
 def render_language(kb: KnowledgeBase, language: str) -> dict[str, str]:
     """Docs path -> file text, for one language. The open-data files are language-neutral and
     live once, at the root of the Spanish site (/data/)."""
-    pages = _Renderer(kb, language).all_pages()
-    if language == "es":
-        pages.update({f"data/{name}": text for name, text in exports(kb).items()})
+    with cycle_collector_paused():
+        pages = _Renderer(kb, language).all_pages()
+        if language == "es":
+            pages.update({f"data/{name}": text for name, text in exports(kb).items()})
     return pages
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.gc_pause import cycle_collector_paused
 from generator.load.strict_yaml import Document
 from generator.load.tree import LANGUAGES, LoadedTree, load_tree
 from generator.problems import InputError, Problem, printable, shorten
@@ -32,6 +33,11 @@ class KnowledgeBase:
 
 def validate(root: Path) -> KnowledgeBase:
     """Load and check everything under root; raise InputError listing every problem."""
+    with cycle_collector_paused():
+        return _validate(root)
+
+
+def _validate(root: Path) -> KnowledgeBase:
     tree = load_tree(root)
     problems = list(tree.problems)
     kb = KnowledgeBase(pages={lang: {name: text for name, (_, text) in pages.items()} for lang, pages in tree.pages.items()})
