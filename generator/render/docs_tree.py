@@ -85,6 +85,8 @@ class _Renderer:
         self.env = environment()
         self.L = Localizer(language, kb)
         self.t = kb.ui[language]
+        # Which agreements and practices name each mechanism, found once rather than per page.
+        self.agreements_of, self.practices_of = _linking(kb.agreements), _linking(kb.practices)
         # The published address, for "how to cite"; set by the deploy (SITE_URL), else a site path.
         base = os.environ.get("SITE_URL", "").rstrip("/")
         self.site_url = f"{base}/{'' if language == 'es' else language + '/'}" if base else ""
@@ -133,12 +135,10 @@ class _Renderer:
             "agreement_names": self._names(self.kb.agreements),
             "practice_names": self._names(self.kb.practices),
         }
-        # Which agreements and practices name each mechanism, found once rather than per page.
-        agreements_of, practices_of = _linking(self.kb.agreements), _linking(self.kb.practices)
         pages = {}
         for record_id in sorted(records):
             record = records[record_id]
-            links = {"agreements": agreements_of.get(record_id, []), "practices": practices_of.get(record_id, [])}
+            links = {"agreements": self.agreements_of.get(record_id, []), "practices": self.practices_of.get(record_id, [])}
             path = f"{folder}/{record_id}.md"
             address = f"{self.site_url}{folder}/{record_id}/" if self.site_url else f"{folder}/{record_id}/"
             pages[path] = self._render(template, path, r=record, page_address=address, **links, **context)

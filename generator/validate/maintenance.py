@@ -6,7 +6,7 @@ is an error unless asked (`--fail-on-fallback`)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -69,9 +69,11 @@ def record_file(kind: str, record_id: str) -> str:
 
 def missing_texts(value: object, language: str, path: DataPath = ()) -> Iterator[MissingText]:
     """Every Text inside a value that has no text in `language`, in field order."""
-    for text_path, text in texts(value, path):
-        if not text.get(language):
-            yield MissingText(text_path, _dotted(text_path))
+    return _missing(texts(value, path), language)
+
+
+def _missing(found: Iterable[tuple[DataPath, Text]], language: str) -> Iterator[MissingText]:
+    return (MissingText(path, _dotted(path)) for path, text in found if not text.get(language))
 
 
 def texts(value: object, path: DataPath = ()) -> Iterator[tuple[DataPath, Text]]:
@@ -166,9 +168,7 @@ class _Locator:
 
 def _missing_by_language(record: Record) -> dict[str, tuple[MissingText, ...]]:
     found = list(texts(record))  # walked once for the three languages
-    return _non_empty({
-        language: tuple(MissingText(path, _dotted(path)) for path, text in found if not text.get(language)) for language in LANGUAGES
-    })
+    return _non_empty({language: tuple(_missing(found, language)) for language in LANGUAGES})
 
 
 def _non_empty(missing: dict[str, tuple[MissingText, ...]]) -> dict[str, tuple[MissingText, ...]]:
